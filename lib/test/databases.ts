@@ -1,17 +1,10 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { quoteIdent as quote, withDatabaseName } from "@/lib/db/url";
 
-/** `url` with its database name replaced. */
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function admin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  const client = new pg.Client({ connectionString: withDatabaseName(url, "postgres") });
   await client.connect();
   try {
     return await run(client);
@@ -37,5 +30,5 @@ export async function createTestDatabase(
 ): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `tidings_test_${randomBytes(6).toString("hex")}`;
   await createDatabase(serverUrl, name, template);
-  return { url: withDatabase(serverUrl, name), name, drop: () => dropDatabase(serverUrl, name) };
+  return { url: withDatabaseName(serverUrl, name), name, drop: () => dropDatabase(serverUrl, name) };
 }

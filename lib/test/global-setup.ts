@@ -4,7 +4,8 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbedded, type DatabaseServer } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { createDatabase, dropDatabase, withDatabase } from "@/lib/test/databases";
+import { withDatabaseName } from "@/lib/db/url";
+import { createDatabase, dropDatabase } from "@/lib/test/databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject) {
   }
   const template = `tidings_template_${process.pid}_${Date.now().toString(36)}`;
   await createDatabase(server.url, template);
-  await applyMigrations(withDatabase(server.url, template));
+  await applyMigrations(withDatabaseName(server.url, template));
   project.provide("testServerUrl", server.url);
   project.provide("templateDatabase", template);
 

@@ -6,16 +6,8 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { quoteIdent, withDatabaseName } from "@/lib/db/url";
 import { patchClientQuery, withCharColumns } from "./char-columns";
-
-/** `url` pointing at another database on the same server. */
-export function withDatabaseName(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${encodeURIComponent(database)}`;
-  return parsed.toString();
-}
-
-const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * A pool whose plain queries all run on one session: the engine's advisory lock is a session lock,

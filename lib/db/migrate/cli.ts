@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { withDatabaseName } from "./adapter";
+import { withDatabaseName } from "@/lib/db/url";
 import { MigrationError } from "./errors";
 import { lastPanicMessage } from "./wasm";
 
