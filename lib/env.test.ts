@@ -10,6 +10,12 @@ describe("parseEnv", () => {
       PORT: 3000,
       MESSAGE_INTERVAL_MS: 5000,
       HEARTBEAT_INTERVAL_MS: 15_000,
+      REALTIME_MODE: "listen",
+      REALTIME_POLL_MS: 1000,
+      STREAM_MAX_LIFETIME_MS: 1_800_000,
+      STREAM_RETRY_MS: 3000,
+      STREAM_QUEUE_LIMIT: 1000,
+      EVENT_RETENTION_DAYS: 7,
     });
   });
 
@@ -20,8 +26,16 @@ describe("parseEnv", () => {
   });
 
   it("reads numbers and database URLs", () => {
-    const env = parseEnv({ PORT: "8080", DATABASE_URL: "postgresql://u:p@db:5432/x", MESSAGE_INTERVAL_MS: "250" });
-    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: "postgresql://u:p@db:5432/x", MESSAGE_INTERVAL_MS: 250 });
+    const env = parseEnv({
+      PORT: "8080",
+      DATABASE_URL: "postgresql://u:p@db:5432/x",
+      MESSAGE_INTERVAL_MS: "250",
+    });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: "postgresql://u:p@db:5432/x",
+      MESSAGE_INTERVAL_MS: 250,
+    });
   });
 
   it.each([
@@ -29,6 +43,9 @@ describe("parseEnv", () => {
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://x/y" }, "DATABASE_URL must be a postgresql:// URL"],
     [{ MESSAGE_INTERVAL_MS: "5" }, "MESSAGE_INTERVAL_MS"],
+    [{ REALTIME_MODE: "push" }, "REALTIME_MODE"],
+    [{ STREAM_QUEUE_LIMIT: "0" }, "STREAM_QUEUE_LIMIT"],
+    [{ EVENT_RETENTION_DAYS: "-1" }, "EVENT_RETENTION_DAYS"],
   ])("rejects %j naming the variable", (source, text) => {
     expect(() => parseEnv(source)).toThrow(text);
   });

@@ -9,6 +9,9 @@ import { acquireDatabase, startEmbedded, type DatabaseServer } from "@/lib/db/em
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemoData } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
+import { hubOptionsFromEnv, startHub } from "@/lib/realtime/global-hub";
+import { startMessageTicker } from "@/lib/realtime/message-ticker";
+import { closeStreamsAndServer, withStreamRoute } from "@/lib/realtime/node-server";
 
 // `npm run dev` / `npm start`: find or start PostgreSQL, migrate, seed, then serve Next in-process.
 const { positionals, values } = parseArgs({
@@ -74,10 +77,13 @@ async function main() {
   const database = await openDatabase();
   console.log(`  Database: ${describe(database)}`);
   let shuttingDown = false;
+  // Run in reverse order of start-up before the database stops: ticker, streams and server, hub.
+  const stopping: (() => Promise<void>)[] = [];
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
     setTimeout(() => process.exit(code), 5000).unref();
+    for (const stop of stopping.reverse()) await stop().catch(() => {});
     await database.release().catch(() => {});
     process.exit(code);
   };
@@ -86,18 +92,29 @@ async function main() {
   try {
     await prepareDatabase(database);
     process.env.DATABASE_URL = database.url;
+    // The hub answers /api/stream on node:http; Next's per-request cost per open stream is 6-9x.
+    const hub = await startHub(hubOptionsFromEnv(env, database.url));
+    stopping.push(() => hub.close());
     const { default: next } = await import("next");
     const app = next({ dev, dir: process.cwd(), port: env.PORT });
     await app.prepare();
     const handle = app.getRequestHandler();
-    const { server, scheme } = await createHttpServer((req, res) => void handle(req, res));
-    process.once("SIGINT", () => server.closeAllConnections());
-    process.once("SIGTERM", () => server.closeAllConnections());
+    const listener = withStreamRoute(hub, (req, res) => void handle(req, res));
+    const { server, scheme } = await createHttpServer(listener);
+    stopping.push(() => closeStreamsAndServer(server));
+    const ticker = startMessageTicker({
+      databaseUrl: database.url,
+      intervalMs: env.MESSAGE_INTERVAL_MS,
+    });
+    stopping.push(() => ticker.stop());
     server.on("error", (error) => {
       console.error(`Could not listen on port ${env.PORT}: ${error.message}`);
       void shutdown(1);
     });
-    server.listen(env.PORT, () => console.log(`Ready on ${scheme}://localhost:${env.PORT}`));
+    // A deep accept queue: thousands of streams reconnecting at once must not wait for SYN retries.
+    server.listen({ port: env.PORT, backlog: 4096 }, () =>
+      console.log(`Ready on ${scheme}://localhost:${env.PORT}`),
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await shutdown(1);

@@ -15,7 +15,10 @@ function open(headers: Record<string, string> = {}) {
 function parseFrame(frame: string) {
   const id = /^id: (.+)$/m.exec(frame)?.[1];
   const data = /^data: (.+)$/m.exec(frame)?.[1];
-  return { id, data: data ? (JSON.parse(data) as { message: string; timestamp: string }) : undefined };
+  return {
+    id,
+    data: data ? (JSON.parse(data) as { message: string; timestamp: string }) : undefined,
+  };
 }
 
 describe("the seed-parity message stream", () => {

@@ -50,7 +50,10 @@ export function helloStream(request: Request, options: HelloStreamOptions): Resp
       request.signal.addEventListener("abort", close, { once: true });
       send(encodeRetry(retryMs));
       sendMessage();
-      timers.push(setInterval(sendMessage, intervalMs), setInterval(() => send(PING), heartbeatMs));
+      timers.push(
+        setInterval(sendMessage, intervalMs),
+        setInterval(() => send(PING), heartbeatMs),
+      );
     },
     cancel: stop,
   });

@@ -21,7 +21,8 @@ describe("SSE encoding", () => {
 });
 
 describe("lastEventId", () => {
-  const request = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
+  const request = (url: string, headers: Record<string, string> = {}) =>
+    new Request(url, { headers });
 
   it("prefers the header, then the query parameter", () => {
     expect(lastEventId(request("http://x/?lastEventId=5", { "Last-Event-ID": "9" }))).toBe(9n);
