@@ -16,7 +16,7 @@ function formatTimestamp(iso: string): string {
 
 /** The live "Messages from server" feed, newest first. */
 export function ServerMessages() {
-  const { messages, status, reconnect } = useServerMessages("/events");
+  const { messages, status, reconnect } = useServerMessages();
   useReportConnectionStatus(status);
 
   return (

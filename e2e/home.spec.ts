@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
-
-const HELLO = "Hello from Server using Tidings!";
+import { HELLO, isStreamUrl } from "./support/stream";
 const SECTIONS = ["Overview", "News", "Notifications", "Markets", "System"];
 
-test("shows the header and the connection goes live", async ({ page }) => {
+test("shows the header and the connection goes live on /api/stream", async ({ page }) => {
+  const stream = page.waitForRequest((request) => isStreamUrl(new URL(request.url())));
   await page.goto("/");
+  expect(new URL((await stream).url()).searchParams.get("topics")).toBe("messages");
   await expect(page).toHaveTitle("Messages from server · Tidings");
   await expect(page.getByRole("heading", { level: 1, name: "Messages from server" })).toBeVisible();
 

@@ -1,45 +1,43 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { addMessage, parseMessage, type ReceivedMessage } from "@/lib/messages/message";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import {
+  addMessage,
+  MESSAGE_EVENT,
+  MESSAGES_TOPIC,
+  parseMessage,
+  type ReceivedMessage,
+} from "@/lib/messages/message";
 import type { ConnectionStatus } from "@/lib/messages/status";
+import { useLiveEvents } from "@/lib/realtime/client";
 
 export type ServerMessagesState = {
   messages: readonly ReceivedMessage[];
   status: ConnectionStatus;
-  /** Opens a fresh connection; EventSource gives up for good once it is CLOSED. */
+  /** Opens a fresh connection once the server has refused one. */
   reconnect: () => void;
 };
 
-/** Subscribes to the server's message stream with EventSource (which retries by itself). */
-export function useServerMessages(url: string = "/events"): ServerMessagesState {
+const subscription = { topics: [MESSAGES_TOPIC], events: [MESSAGE_EVENT] };
+
+/** The server's messages, live on the browser's shared connection (topic `messages`). */
+export function useServerMessages(): ServerMessagesState {
+  const router = useRouter();
   const [messages, setMessages] = useState<readonly ReceivedMessage[]>([]);
-  const [status, setStatus] = useState<ConnectionStatus>("connecting");
-  const [attempt, setAttempt] = useState(0);
-  const lastId = useRef<string | null>(null);
-
-  useEffect(() => {
-    // A new EventSource has no Last-Event-ID; the query parameter resumes after what we have.
-    const target = new URL(url, window.location.href);
-    if (lastId.current !== null) target.searchParams.set("lastEventId", lastId.current);
-    const source = new EventSource(target);
-    source.onopen = () => setStatus("live");
-    source.onmessage = (event: MessageEvent<unknown>) => {
-      const message = parseMessage(event.lastEventId, event.data);
-      if (!message) return;
-      lastId.current = message.id;
-      setMessages((list) => addMessage(list, message));
-    };
-    source.onerror = () => {
-      setStatus(source.readyState === EventSource.CLOSED ? "offline" : "reconnecting");
-    };
-    return () => source.close();
-  }, [url, attempt]);
-
-  const reconnect = useCallback(() => {
-    setStatus("connecting");
-    setAttempt((n) => n + 1);
-  }, []);
-
+  const { status, reconnect } = useLiveEvents(
+    subscription,
+    (event) => {
+      const message = parseMessage(event.id, event.data);
+      if (message) setMessages((list) => addMessage(list, message));
+    },
+    {
+      // The history behind what this page shows is gone: start over from fresh data.
+      onReset: () => {
+        setMessages([]);
+        router.refresh();
+      },
+    },
+  );
   return { messages, status, reconnect };
 }
