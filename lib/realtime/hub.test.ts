@@ -1,41 +1,14 @@
-import pg from "pg";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { setUpTestDatabase } from "@/lib/test/test-database";
-import {
-  countingPool,
-  openSse,
-  quietLog,
-  startStreamServer,
-  until,
-} from "@/lib/realtime/test-support";
+import { countingPool, openSse, until, streamHarness, tick } from "@/lib/realtime/test-support";
 
 const database = await setUpTestDatabase();
 const { Hub } = await import("@/lib/realtime/hub");
 const { publish } = await import("@/lib/realtime/log");
 const { PING } = await import("@/lib/realtime/sse");
 const { ANONYMOUS } = await import("@/lib/realtime/types");
-type HubOptions = import("@/lib/realtime/hub").HubOptions;
 
-const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((close) => close()));
-});
-afterAll(() => pool.end());
-
-/** A started hub with its node:http server; the safety poll is off unless asked for. */
-async function hubWithServer(options: Partial<HubOptions> = {}) {
-  const hub = new Hub({ databaseUrl: database.url, pollMs: 60_000, log: quietLog, ...options });
-  await hub.start();
-  const server = await startStreamServer(hub);
-  cleanup.push(
-    () => server.close(),
-    () => hub.close(),
-  );
-  return { hub, server };
-}
-
-const tick = (topic: string, n: number) => ({ topic, type: "tick", payload: { n } });
+const { pool, hubWithServer, afterTest } = streamHarness(Hub, database.url, { pollMs: 60_000 });
 
 /** In-memory sinks: every chunk each subscriber was given, by identity. */
 function memorySink() {
@@ -131,7 +104,7 @@ describe("the hub", () => {
 
   it("runs one catch-up query per wake-up, whatever the number of subscribers", async () => {
     const counter = countingPool(database.url);
-    cleanup.push(() => counter.end());
+    afterTest(() => counter.end());
     const { server } = await hubWithServer({ client: counter });
     const first = await openSse(server.url, "/api/stream?topics=count");
     let before = counter.count;
@@ -149,7 +122,7 @@ describe("the hub", () => {
 
   it("coalesces concurrent wake-ups into one query and at most one follow-up", async () => {
     const counter = countingPool(database.url);
-    cleanup.push(() => counter.end());
+    afterTest(() => counter.end());
     const { hub } = await hubWithServer({ client: counter });
     const before = counter.count;
     await Promise.all(Array.from({ length: 20 }, () => hub.wake()));

@@ -1,45 +1,14 @@
 import net from "node:net";
-import pg from "pg";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/test/test-database";
-import {
-  openSse,
-  parseFrames,
-  quietLog,
-  startStreamServer,
-  until,
-} from "@/lib/realtime/test-support";
+import { openSse, parseFrames, until, streamHarness, tick } from "@/lib/realtime/test-support";
 
 const database = await setUpTestDatabase();
 const { Hub } = await import("@/lib/realtime/hub");
 const { publish } = await import("@/lib/realtime/log");
 const { streamResponse } = await import("@/lib/realtime/web-adapter");
-type HubOptions = import("@/lib/realtime/hub").HubOptions;
 
-const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((close) => close()));
-});
-afterAll(() => pool.end());
-
-async function hubWithServer(options: Partial<HubOptions> = {}) {
-  const hub = new Hub({ databaseUrl: database.url, pollMs: 200, log: quietLog, ...options });
-  await hub.start();
-  const server = await startStreamServer(hub);
-  cleanup.push(
-    () => server.close(),
-    () => hub.close(),
-  );
-  return { hub, server };
-}
-
-const tick = (topic: string, n: number, extra: object = {}) => ({
-  topic,
-  type: "tick",
-  payload: { n },
-  ...extra,
-});
+const { pool, hubWithServer } = streamHarness(Hub, database.url, { pollMs: 200 });
 
 describe("stream limits", () => {
   it("drops a subscriber that stops reading while another keeps receiving everything", async () => {

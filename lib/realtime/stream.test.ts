@@ -1,37 +1,12 @@
-import pg from "pg";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setUpTestDatabase } from "@/lib/test/test-database";
-import { openSse, quietLog, startStreamServer, until } from "@/lib/realtime/test-support";
+import { openSse, streamHarness, tick, until } from "@/lib/realtime/test-support";
 
 const database = await setUpTestDatabase();
 const { Hub } = await import("@/lib/realtime/hub");
 const { publish, pruneOlderThan, logBounds } = await import("@/lib/realtime/log");
-type HubOptions = import("@/lib/realtime/hub").HubOptions;
 
-const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((close) => close()));
-});
-afterAll(() => pool.end());
-
-async function hubWithServer(options: Partial<HubOptions> = {}) {
-  const hub = new Hub({ databaseUrl: database.url, pollMs: 200, log: quietLog, ...options });
-  await hub.start();
-  const server = await startStreamServer(hub);
-  cleanup.push(
-    () => server.close(),
-    () => hub.close(),
-  );
-  return { hub, server };
-}
-
-const tick = (topic: string, n: number, extra: object = {}) => ({
-  topic,
-  type: "tick",
-  payload: { n },
-  ...extra,
-});
+const { pool, hubWithServer } = streamHarness(Hub, database.url, { pollMs: 200 });
 
 describe("a stream", () => {
   it("starts with retry and SSE headers, and sends id, topic.type and the payload as data", async () => {

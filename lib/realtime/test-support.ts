@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { expect } from "vitest";
-import type { Hub } from "@/lib/realtime/hub";
+import { afterAll, afterEach, expect } from "vitest";
+import type { Hub, HubOptions } from "@/lib/realtime/hub";
 import { handleNodeStream } from "@/lib/realtime/node-adapter";
 import type { PgQueryable } from "@/lib/realtime/sql";
 import type { Viewer } from "@/lib/realtime/types";
@@ -130,3 +130,43 @@ export function countingPool(url: string): PgQueryable & { count: number; end():
 }
 
 export const quietLog = () => {};
+
+/** An event on `topic` of type "tick" carrying `{ n }`. */
+export const tick = (topic: string, n: number, extra: object = {}) => ({
+  topic,
+  type: "tick",
+  payload: { n },
+  ...extra,
+});
+
+/**
+ * A test file's hubs: a pg pool on `databaseUrl`, and `hubWithServer()` starting a Hub (the class is
+ * passed in, imported after the test database is set up) with its node:http server, both closed
+ * after each test, like anything given to `afterTest()`.
+ */
+export function streamHarness(
+  HubClass: typeof Hub,
+  databaseUrl: string,
+  defaults: Partial<HubOptions> = {},
+) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const cleanup: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    await Promise.all(cleanup.splice(0).map((close) => close()));
+  });
+  afterAll(() => pool.end());
+
+  async function hubWithServer(options: Partial<HubOptions> = {}) {
+    const hub = new HubClass({ databaseUrl, log: quietLog, ...defaults, ...options });
+    await hub.start();
+    const server = await startStreamServer(hub);
+    cleanup.push(
+      () => server.close(),
+      () => hub.close(),
+    );
+    return { hub, server };
+  }
+  /** Runs `close` after the current test, with the hubs and servers. */
+  const afterTest = (close: () => Promise<unknown>) => void cleanup.push(close);
+  return { pool, hubWithServer, afterTest };
+}
