@@ -36,6 +36,26 @@ const DELIVERY: Row[] = ["lost", "duplicated", "mismatched", "dropped", "unexpec
   zero,
 );
 
+// CPU of everything but the server, and the publish requests' outcome: the same in two modes.
+const OTHER_CPU: Row[] = [
+  { label: "generator CPU %", get: (m) => num(m.generatorCpuPct) },
+  { label: "orchestrator CPU %", get: (m) => num(m.orchestratorCpuPct) },
+  { label: "PostgreSQL CPU %", get: (m) => num(m.postgresCpuPct) },
+  { label: "(kernel irq+softirq CPU %)", get: (m) => num(m.softirqCpuPct) },
+  { label: "other processes CPU %", get: (m) => num(m.otherCpuPct) },
+  { label: "machine CPU % (of 200)", get: (m) => num(m.machineCpuPct) },
+];
+
+const PUBLISHING: Row[] = [
+  {
+    label: "publish requests failed",
+    get: (m) => num(m.publishFailed),
+    target: { text: "0", met: (t) => num(t.publishFailed) === 0 },
+  },
+  { label: "publish RTT p50 (ms)", get: (m) => num(m.publishRttP50), ratio: true },
+  { label: "publish RTT p99 (ms)", get: (m) => num(m.publishRttP99), ratio: true },
+];
+
 export const ROWS: Record<Mode, Row[]> = {
   fanout: [
     { label: "connected", get: (m) => num(m.connected) },
@@ -82,20 +102,9 @@ export const ROWS: Record<Mode, Row[]> = {
       get: (m) => `${format(num(m.serverFds))} / ${format(num(m.generatorFds))}`,
     },
     { label: "server CPU % (publish)", get: (m) => num(m.serverCpuPct), ratio: true },
-    { label: "generator CPU %", get: (m) => num(m.generatorCpuPct) },
-    { label: "orchestrator CPU %", get: (m) => num(m.orchestratorCpuPct) },
-    { label: "PostgreSQL CPU %", get: (m) => num(m.postgresCpuPct) },
-    { label: "(kernel irq+softirq CPU %)", get: (m) => num(m.softirqCpuPct) },
-    { label: "other processes CPU %", get: (m) => num(m.otherCpuPct) },
-    { label: "machine CPU % (of 200)", get: (m) => num(m.machineCpuPct) },
+    ...OTHER_CPU,
     { label: "published", get: (m) => num(m.published) },
-    {
-      label: "publish requests failed",
-      get: (m) => num(m.publishFailed),
-      target: { text: "0", met: (t) => num(t.publishFailed) === 0 },
-    },
-    { label: "publish RTT p50 (ms)", get: (m) => num(m.publishRttP50), ratio: true },
-    { label: "publish RTT p99 (ms)", get: (m) => num(m.publishRttP99), ratio: true },
+    ...PUBLISHING,
     { label: "received (all subs)", get: (m) => num(m.received) },
     ...DELIVERY,
   ],
@@ -109,22 +118,11 @@ export const ROWS: Record<Mode, Row[]> = {
     { label: "delivered events/s/sub", get: (m) => num(m.deliveredPerSec), ratio: true },
     { label: "drain after publish (ms)", get: (m) => num(m.drainMs) },
     { label: "published", get: (m) => num(m.published) },
-    {
-      label: "publish requests failed",
-      get: (m) => num(m.publishFailed),
-      target: { text: "0", met: (t) => num(t.publishFailed) === 0 },
-    },
-    { label: "publish RTT p50 (ms)", get: (m) => num(m.publishRttP50), ratio: true },
-    { label: "publish RTT p99 (ms)", get: (m) => num(m.publishRttP99), ratio: true },
+    ...PUBLISHING,
     { label: "latency p50 (ms)", get: lat("p50"), ratio: true },
     { label: "latency p99 (ms)", get: lat("p99"), ratio: true },
     { label: "server CPU %", get: (m) => num(m.serverCpuPct) },
-    { label: "generator CPU %", get: (m) => num(m.generatorCpuPct) },
-    { label: "orchestrator CPU %", get: (m) => num(m.orchestratorCpuPct) },
-    { label: "PostgreSQL CPU %", get: (m) => num(m.postgresCpuPct) },
-    { label: "(kernel irq+softirq CPU %)", get: (m) => num(m.softirqCpuPct) },
-    { label: "other processes CPU %", get: (m) => num(m.otherCpuPct) },
-    { label: "machine CPU % (of 200)", get: (m) => num(m.machineCpuPct) },
+    ...OTHER_CPU,
     { label: "server RSS end (MiB)", get: (m) => num(m.rssEndKb) / 1024 },
     { label: "PostgreSQL PSS", get: pg },
     { label: "subscribers", get: (m) => num(m.subscribers) },
