@@ -162,7 +162,7 @@ describe("POST /api/events: 403", () => {
     expect(await eventCount()).toBe(before);
   });
 
-  it.each(["news", "notifications", "prices", "system", "messages"])(
+  it.each(["news", "notifications", "prices", "system", "messages", "news.breaking"])(
     "for the reserved topic %s, even with a * token",
     async (topic) => {
       await expectError(

@@ -13,6 +13,11 @@ export const RESERVED_TOPICS: ReadonlySet<string> = new Set([
   "messages",
 ]);
 
+/** A reserved topic or one of its subtopics (`news`, `news.breaking`). */
+export function isReservedTopic(topic: string): boolean {
+  return RESERVED_TOPICS.has(topic.split(".", 1)[0] ?? topic);
+}
+
 export function isValidTopic(topic: string): boolean {
   return TOPIC_PATTERN.test(topic);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RESERVED_TOPICS, TOPIC_PATTERN } from "@/lib/realtime/topics";
+import { isReservedTopic, RESERVED_TOPICS, TOPIC_PATTERN } from "@/lib/realtime/topics";
 import { ANY_TOPIC } from "@/lib/tokens/scope";
 
 export const MAX_NAME_LENGTH = 100;
@@ -20,7 +20,7 @@ const topicsSchema = z
           code: "custom",
           message: `Topic "${topic}" is not valid: use lowercase letters, digits, ".", "_" or "-", starting with a letter, at most 64 characters.`,
         });
-      } else if (RESERVED_TOPICS.has(topic)) {
+      } else if (isReservedTopic(topic)) {
         context.addIssue({
           code: "custom",
           message: `Topic "${topic}" is reserved for the app's own features (${reserved}) and cannot be given to a token.`,

@@ -1,11 +1,9 @@
-import { RESERVED_TOPICS } from "@/lib/realtime/topics";
+import { isReservedTopic } from "@/lib/realtime/topics";
+
+export { isReservedTopic };
 
 /** A scope entry meaning "any topic that is not reserved for the app's own features". */
 export const ANY_TOPIC = "*";
-
-export function isReservedTopic(topic: string): boolean {
-  return RESERVED_TOPICS.has(topic);
-}
 
 /** Whether a token scoped to `scope` may publish to `topic`. Reserved topics are never allowed. */
 export function allowsTopic(scope: readonly string[], topic: string): boolean {
