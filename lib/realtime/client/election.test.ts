@@ -7,13 +7,19 @@ function candidate(locks: FakeLocks) {
   return { election: new Election(locks, "lock", events), ...events };
 }
 
+/** Two tabs of one browser, both queued for the lock, `a` first. */
+function twoCandidates() {
+  const locks = new FakeLocks();
+  const a = candidate(locks);
+  const b = candidate(locks);
+  a.election.join();
+  b.election.join();
+  return { locks, a, b };
+}
+
 describe("Election", () => {
   it("makes the first tab leader and queues the others until it stops", async () => {
-    const locks = new FakeLocks();
-    const a = candidate(locks);
-    const b = candidate(locks);
-    a.election.join();
-    b.election.join();
+    const { locks, a, b } = twoCandidates();
     await vi.waitFor(() => expect(a.lead).toHaveBeenCalledOnce());
     expect(b.lead).not.toHaveBeenCalled();
     expect(locks.waiting).toBe(1);
@@ -25,11 +31,7 @@ describe("Election", () => {
   });
 
   it("lets a tab steal from a silent leader, which then queues again", async () => {
-    const locks = new FakeLocks();
-    const a = candidate(locks);
-    const b = candidate(locks);
-    a.election.join();
-    b.election.join();
+    const { locks, a, b } = twoCandidates();
     await vi.waitFor(() => expect(a.lead).toHaveBeenCalledOnce());
 
     b.election.steal();
@@ -43,11 +45,7 @@ describe("Election", () => {
   });
 
   it("withdraws a queued request when stopped", async () => {
-    const locks = new FakeLocks();
-    const a = candidate(locks);
-    const b = candidate(locks);
-    a.election.join();
-    b.election.join();
+    const { locks, a, b } = twoCandidates();
     b.election.stop();
     await vi.waitFor(() => expect(locks.waiting).toBe(0));
     a.election.stop();

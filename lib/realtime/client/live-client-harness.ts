@@ -1,4 +1,4 @@
-import { afterEach, vi } from "vitest";
+import { afterEach, expect, vi } from "vitest";
 import type { ConnectionStatus } from "@/lib/messages/status";
 import type { LiveEvent } from "@/lib/realtime/client/event";
 import { LiveClient } from "@/lib/realtime/client/live-client";
@@ -56,3 +56,13 @@ export const hello = (source: FakeEventSource, id: number) =>
 afterEach(() => {
   for (const client of clients.splice(0)) client.close();
 });
+
+/** A tab without Web Locks or BroadcastChannel, with one subscriber and its stream open. */
+export async function soloTab() {
+  const solo = browser({ shared: false });
+  const { client } = solo.tab("solo");
+  const s = subscriber();
+  client.subscribe(s.sub);
+  await vi.waitFor(() => expect(solo.sources).toHaveLength(1));
+  return { ...solo, client, s, source: solo.sources[0]! };
+}

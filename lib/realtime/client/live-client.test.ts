@@ -1,14 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
-import { browser, hello, HELLO, subscriber } from "@/lib/realtime/client/live-client-harness";
+import {
+  browser,
+  hello,
+  HELLO,
+  soloTab,
+  subscriber,
+} from "@/lib/realtime/client/live-client-harness";
 
 describe("LiveClient without Web Locks or BroadcastChannel", () => {
   it("opens its own stream, delivers named events once, and reports the status", async () => {
-    const { tab, sources } = browser({ shared: false });
-    const { client } = tab("solo");
-    const s = subscriber();
-    client.subscribe(s.sub);
-    await vi.waitFor(() => expect(sources).toHaveLength(1));
-    const source = sources[0]!;
+    const { client, s, source, sources } = await soloTab();
     expect(source.topics).toBe("messages");
     expect(source.lastEventId).toBeNull();
     expect(source.names).toEqual([HELLO, "reset"]);
@@ -70,12 +71,7 @@ describe("LiveClient without Web Locks or BroadcastChannel", () => {
   });
 
   it("calls every subscriber's reset handler", async () => {
-    const { tab, sources } = browser({ shared: false });
-    const { client } = tab("solo");
-    const s = subscriber();
-    client.subscribe(s.sub);
-    await vi.waitFor(() => expect(sources).toHaveLength(1));
-    const source = sources[0]!;
+    const { s, source } = await soloTab();
     hello(source, 900);
     // A new, smaller log: the stream goes on live from id 3 and those events are not replays.
     source.emit("reset", "3", '{"reason":"unknown-id","latestId":"3"}');
