@@ -37,18 +37,33 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
   }
 }
 
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readLimitedText(request, maxBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, "invalid_json", "The request body must be valid JSON.");
+  }
+}
+
+/** Reads a request body that must be a JSON object, no larger than `maxBytes`. */
+export async function readJsonObject(
+  request: Request,
+  maxBytes = 16 * 1024,
+): Promise<Record<string, unknown>> {
+  const value = await readJson(request, maxBytes);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new HttpError(400, "invalid_body", "The request body must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
+}
+
 /** Reads a request body that must be a JSON object or a JSON array, no larger than `maxBytes`. */
 export async function readJsonObjectOrArray(
   request: Request,
   maxBytes: number,
 ): Promise<Record<string, unknown> | unknown[]> {
-  const text = await readLimitedText(request, maxBytes);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "invalid_json", "The request body must be valid JSON.");
-  }
+  const value = await readJson(request, maxBytes);
   if (typeof value !== "object" || value === null) {
     throw new HttpError(400, "invalid_body", "The request body must be a JSON object or an array.");
   }
