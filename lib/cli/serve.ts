@@ -5,7 +5,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
-import { acquireDatabase, startEmbedded, type DatabaseServer } from "@/lib/db/embedded";
+import {
+  acquireDatabase,
+  createDatabaseIfMissing,
+  startEmbedded,
+  type DatabaseServer,
+} from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { seedDemoData } from "@/lib/demo/seed";
 import { env } from "@/lib/env";
@@ -50,6 +55,7 @@ function describe(database: DatabaseServer): string {
 }
 
 async function prepareDatabase(database: DatabaseServer) {
+  if (await createDatabaseIfMissing(database.url)) console.log("  Created the database");
   const { applied } = await applyMigrations(database.url);
   console.log(`  Migrations: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
   if (!(values.seed ?? (dev || values.ephemeral))) return;

@@ -2,8 +2,15 @@ import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
-import { acquireDatabase, runningPort, startEmbedded } from "@/lib/db/embedded";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import {
+  acquireDatabase,
+  createDatabaseIfMissing,
+  runningPort,
+  startEmbedded,
+} from "@/lib/db/embedded";
+import { withDatabaseName } from "@/lib/db/url";
+import { dropDatabase } from "@/lib/test/databases";
 
 const folders: string[] = [];
 async function tempDir() {
@@ -28,7 +35,10 @@ async function canQuery(url: string): Promise<boolean> {
 
 describe("embedded PostgreSQL", () => {
   it("uses DATABASE_URL as it is and starts nothing", async () => {
-    const server = await acquireDatabase({ databaseUrl: "postgresql://u:p@h:1/d", dataDir: "/nonexistent" });
+    const server = await acquireDatabase({
+      databaseUrl: "postgresql://u:p@h:1/d",
+      dataDir: "/nonexistent",
+    });
     expect(server).toMatchObject({ url: "postgresql://u:p@h:1/d", origin: "external" });
   });
 
@@ -69,5 +79,21 @@ describe("embedded PostgreSQL", () => {
     const dataDir = await tempDir();
     await writeFile(path.join(dataDir, "postmaster.pid"), "999999\n/x\n0\n5432\n\n\n\nready\n");
     expect(await runningPort(dataDir)).toBeUndefined();
+  });
+});
+
+describe("createDatabaseIfMissing", () => {
+  it("creates a missing database once, then leaves it alone", async () => {
+    const server = inject("testServerUrl");
+    const name = `tidings_missing_${Date.now().toString(36)}`;
+    const url = withDatabaseName(server, name);
+    try {
+      expect(await canQuery(url)).toBe(false);
+      expect(await createDatabaseIfMissing(url)).toBe(true);
+      expect(await canQuery(url)).toBe(true);
+      expect(await createDatabaseIfMissing(url)).toBe(false);
+    } finally {
+      await dropDatabase(server, name);
+    }
   });
 });

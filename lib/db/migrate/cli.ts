@@ -1,6 +1,4 @@
 import path from "node:path";
-import pg from "pg";
-import { withDatabaseName } from "@/lib/db/url";
 import { MigrationError } from "./errors";
 import { lastPanicMessage } from "./wasm";
 
@@ -16,21 +14,6 @@ function describeUrl(url: string): string {
   const parsed = new URL(url);
   parsed.password = "";
   return parsed.toString();
-}
-
-/** Creates the database of `url` when the server says it does not exist (as `prisma migrate` does). */
-async function createDatabaseIfMissing(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  const missing = await client.connect().then(
-    () => client.end().then(() => false),
-    // Any other connection problem is left to the engine, which words it well.
-    (error: { code?: string }) => error.code === "3D000",
-  );
-  if (!missing) return;
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const { ensureDatabase } = await import("@/lib/db/embedded");
-  await ensureDatabase(withDatabaseName(url, "postgres"), name);
-  console.log(`Created database ${name}`);
 }
 
 /**
@@ -52,7 +35,7 @@ export async function runMigrationCli(
   });
   try {
     // Imported here so an invalid configuration is reported like any other failure.
-    const [{ env }, { acquireDatabase }] = await Promise.all([
+    const [{ env }, { acquireDatabase, createDatabaseIfMissing }] = await Promise.all([
       import("@/lib/env"),
       import("@/lib/db/embedded"),
     ]);
@@ -67,7 +50,9 @@ export async function runMigrationCli(
     release = () => server.release();
     try {
       console.log(`Database: ${describeUrl(server.url)} (${server.origin})`);
-      if (options.createDatabase) await createDatabaseIfMissing(server.url);
+      if (options.createDatabase && (await createDatabaseIfMissing(server.url))) {
+        console.log(`Created database ${new URL(server.url).pathname.slice(1)}`);
+      }
       code = await work(server.url);
     } finally {
       await server.release();
